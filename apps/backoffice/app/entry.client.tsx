@@ -1,0 +1,3 @@
+import { hydrateApp } from '@heard/ui/remix/entry.client';
+
+void hydrateApp();

@@ -1,0 +1,1 @@
+export { handleRequest as default, handleError } from '@heard/ui/remix/entry.server';

@@ -1,0 +1,14 @@
+export { SkipLink, Header, PhaseBanner, LanguageToggle, Footer, BackLink } from './components/layout';
+export type { NavigationItem } from './components/layout';
+export { Panel, NotificationBanner, SummaryList, Table, Tag, InsetText, WarningText, Details } from './components/content';
+export type { SummaryRow, TableColumn, TagColour } from './components/content';
+export { ErrorSummary, TextInput, Textarea, Radios, Checkboxes, DateInput, FileUpload, Button } from './components/forms';
+export type { ErrorItem, ChoiceOption, DateParts } from './components/forms';
+export { PageStateProvider, usePageState, hasActionErrors } from './components/page-state';
+export { CsrfInput } from './components/csrf-input';
+export { AppDocument, ErrorPage } from './remix/document';
+export type { RouteHandle } from './remix/document';
+export { useEnhancedForm, EnhancedForm } from './components/enhanced-form';
+export { Select } from './components/select';
+export type { SelectOption } from './components/select';
+export { Pagination } from './components/pagination';

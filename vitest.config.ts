@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One vitest run for every package; the test type is in the file name
+ * (style.md): `*.test.ts` unit, `*.property.test.ts` fast-check,
+ * `*.db.test.ts` on PGlite, or on PostgreSQL when TEST_DATABASE_URL is set.
+ * Browser tests (`*.spec.ts`) are Playwright's, not vitest's.
+ */
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'apps/*/app/**/*.test.ts', 'bench/src/**/*.test.ts'],
+    // `*.pg.test.ts`: PostgreSQL only (COPY, processes sharing one database), run when TEST_DATABASE_URL names a server.
+    exclude: ['**/node_modules/**', '**/build/**', ...(process.env.TEST_DATABASE_URL ? [] : ['**/*.pg.test.ts'])],
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores: more workers only fight over them.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+  },
+});
