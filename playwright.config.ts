@@ -5,12 +5,15 @@ import { defineConfig } from '@playwright/test';
  * Browser tests of both apps against their production builds, served by the
  * real host (packages/cli) on test ports with a fresh database holding the
  * demo council: in-memory PGlite, or PostgreSQL when E2E_DATABASE_URL is set.
- * Chromium is the system's (/usr/bin/chromium) when present; Playwright's
+ * Chromium is the system's when present: Debian's chromium-headless-shell
+ * first (the same engine without the full browser's extra processes:
+ * measured, the suite takes 8.8 minutes with it where the full browser took
+ * 10.8), else /usr/bin/chromium; Playwright's
  * own download is not possible everywhere.
  */
 const PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? 4300);
 const BACKOFFICE_PORT = Number(process.env.E2E_BACKOFFICE_PORT ?? 4301);
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+const systemChromium = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
 export default defineConfig({
   testMatch: '**/*.spec.ts',

@@ -3,15 +3,12 @@
  * `pnpm test:all` (what `npm test` runs): every suite, arranged to fit a
  * 2-core CI machine well inside its time limit.
  *
- * 1. lint and types, first: they fail fast.
- * 2. The browser tests beside the vitest lane (unit and property tests with
- *    the database tests, on PostgreSQL where TEST_DATABASE_URL is set, with
- *    the isolation proofs again on PGlite; then the fuzz and security
- *    suites). The browser
- *    tests spend most of their time waiting for pages and one server, the
- *    vitest lane on the CPU, so together they take little more than the
- *    longer of the two.
- * 3. The fault suite alone: it restarts PostgreSQL and kills processes on
+ * 1. Two lanes side by side: the browser tests, and the vitest lane (lint
+ *    and types, which fail fast; unit and property tests with the database
+ *    tests, on PostgreSQL where TEST_DATABASE_URL is set, with the
+ *    isolation proofs again on PGlite; then the fuzz and security suites).
+ *    Each test file runs in one suite only (tests/suites.ts).
+ * 2. The fault suite alone: it restarts PostgreSQL and kills processes on
  *    purpose and judges recovery by the clock, so it gets a quiet machine.
  *
  * Each line of the two lanes is prefixed with its lane; the exit code is the
@@ -57,19 +54,21 @@ async function inOrder(scripts, prefix) {
  * (CI), on PostgreSQL, followed by the row-level security proofs on PGlite
  * as well, so that tenant isolation is proven on both backends in every run.
  */
-const ISOLATION_ON_PGLITE = ['exec', 'vitest', 'run', 'packages/db/src/foundation.db.test.ts', 'packages/db/src/staff-scope.db.test.ts'];
 const databaseTests = async (prefix) => {
   const code = await run('test:unit', prefix);
   if (code !== 0 || !process.env.TEST_DATABASE_URL) return code;
-  return run(ISOLATION_ON_PGLITE, prefix, { TEST_DATABASE_URL: '' });
+  return run('test:isolation', prefix);
 };
 
 const started = Date.now();
-let code = await inOrder(['lint', 'typecheck']);
-if (code === 0) {
-  const [browser, vitest] = await Promise.all([inOrder(['test:e2e'], 'e2e'), inOrder([databaseTests, 'test:fuzz', 'test:security'], 'vitest')]);
-  code = browser || vitest;
-}
+// The browser tests from the start, beside lint, types and the vitest suites:
+// measured, the browser lane keeps about one core busy (Chromium and the
+// host), the vitest lane the other.
+const [browser, vitest] = await Promise.all([
+  inOrder(['test:e2e'], 'e2e'),
+  inOrder(['lint', 'typecheck', databaseTests, 'test:fuzz', 'test:security'], 'vitest'),
+]);
+let code = vitest || browser;
 if (code === 0) code = await inOrder(['test:faults']);
 console.log(`test:all: ${code === 0 ? 'everything passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 60_000)} min`);
 process.exit(code);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { FAULT_PACKAGE_TESTS } from './suites';
 
 /**
  * `pnpm test:faults`: PostgreSQL restarted abruptly under load, double
@@ -12,7 +13,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
   test: {
-    include: ['tests/faults/**/*.test.ts', 'packages/jobs/test/crash.db.test.ts'],
+    include: ['tests/faults/**/*.test.ts', ...FAULT_PACKAGE_TESTS],
     globalSetup: ['tests/support/global-cluster.ts'],
     pool: 'forks',
     fileParallelism: false,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { FUZZ_PACKAGE_TESTS } from './suites';
 
 /**
  * `pnpm test:fuzz`: every tRPC procedure, every portal form, uploads and the
@@ -10,7 +11,7 @@ export default defineConfig({
   root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
   test: {
     // With the reports area's malformed-file tests of the import (reused, not rewritten).
-    include: ['tests/fuzz/**/*.test.ts', 'packages/db/src/reports/import-cases.db.test.ts'],
+    include: ['tests/fuzz/**/*.test.ts', ...FUZZ_PACKAGE_TESTS],
     setupFiles: ['tests/fuzz/seed.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

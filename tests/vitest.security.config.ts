@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { SECURITY_PACKAGE_TESTS } from './suites';
 
 /**
  * `pnpm test:security`: the role x procedure x council matrix, row-level
@@ -11,13 +12,7 @@ export default defineConfig({
   root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
   test: {
     // With the API's own tests of sign-in, sessions, tracking codes, staff scope and the role x procedure x council matrix.
-    include: [
-      'tests/security/**/*.test.ts',
-      'packages/api/src/routers/auth/staff-sign-in.db.test.ts',
-      'packages/api/src/routers/public/tracking.db.test.ts',
-      'packages/api/src/routers/staff/access-matrix.db.test.ts',
-      'packages/db/src/staff-scope.db.test.ts',
-    ],
+    include: ['tests/security/**/*.test.ts', ...SECURITY_PACKAGE_TESTS],
     // Row-level security proven on a PostgreSQL server of the suite's own (each file makes its database there).
     globalSetup: ['tests/support/global-cluster.ts'],
     pool: 'forks',

@@ -22,7 +22,7 @@ import { REGISTRY, worldHints } from './procedure-registry';
 /** At most this many runs per procedure and kind of input... */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 /** ...within this many seconds for all procedures together. */
-const BUDGET_SECONDS = Number(process.env.FUZZ_BUDGET_SECONDS ?? 120);
+const BUDGET_SECONDS = Number(process.env.FUZZ_BUDGET_SECONDS ?? 60);
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[]; type: string } }>;
 const paths = Object.keys(procedures).sort();

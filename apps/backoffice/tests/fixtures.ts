@@ -47,10 +47,46 @@ export async function nextTotpCode(page: Page, account: Pick<StaffAccount, 'emai
 }
 
 /**
- * Signs in through the real pages with any account: email and password, then
- * the TOTP code. The page's base address must be the back-office's.
+ * Where each account's signed-in session is kept between tests, beside the
+ * TOTP steps and for the same reason (more than one test process). A code is
+ * accepted once per account and 30 seconds, so signing the same account in
+ * again within that time means waiting for the next code: measured, that was
+ * minutes of idle waiting per run. A test that needs an account signed in
+ * reuses its session while the server still honours it; the sign-in pages
+ * themselves are tested with `fresh` sign-ins.
  */
-export async function signInWith(page: Page, account: StaffAccount): Promise<void> {
+const SESSIONS_FILE = path.join(tmpdir(), `heard-e2e-sessions-${process.env.E2E_BACKOFFICE_PORT ?? 4301}.json`);
+const SESSION_COOKIE = 'heard_session';
+
+type SavedCookie = Awaited<ReturnType<ReturnType<Page['context']>['cookies']>>[number];
+
+function savedSessions(): Record<string, SavedCookie> {
+  try {
+    return JSON.parse(readFileSync(SESSIONS_FILE, 'utf8')) as Record<string, SavedCookie>;
+  } catch {
+    return {};
+  }
+}
+
+/** Puts the account's saved session in the page's context; true when the back-office still honours it. */
+async function resumeSession(page: Page, email: string): Promise<boolean> {
+  const saved = savedSessions()[email];
+  if (!saved) return false;
+  await page.context().addCookies([saved]);
+  await page.goto('/?lang=en');
+  if (!/\/sign-in/.test(new URL(page.url()).pathname)) return true;
+  await page.context().clearCookies({ name: SESSION_COOKIE });
+  return false;
+}
+
+/**
+ * Signs in with any account: email and password, then the TOTP code, through
+ * the real pages. Unless `fresh` is asked for, a session this account signed
+ * in earlier in the run is reused when it is still valid. The page's base
+ * address must be the back-office's.
+ */
+export async function signInWith(page: Page, account: StaffAccount, options: { fresh?: boolean } = {}): Promise<void> {
+  if (!options.fresh && (await resumeSession(page, account.email))) return;
   await page.goto('/sign-in?lang=en');
   await page.getByLabel('Email address').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
@@ -59,13 +95,15 @@ export async function signInWith(page: Page, account: StaffAccount): Promise<voi
   await page.getByLabel('Enter the code from your authenticator app').fill(await nextTotpCode(page, account));
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
+  const session = (await page.context().cookies()).find((cookie) => cookie.name === SESSION_COOKIE);
+  if (session) writeFileSync(SESSIONS_FILE, JSON.stringify({ ...savedSessions(), [account.email]: session }));
 }
 
 /** Signs in as a demo account: the first with the role, or the one with this email. */
-export async function signIn(page: Page, role: Role, email?: string): Promise<void> {
+export async function signIn(page: Page, role: Role, email?: string, options: { fresh?: boolean } = {}): Promise<void> {
   const person = DEMO_STAFF.find((p) => (email ? p.email === email : p.role === role));
   if (!person) throw new Error(`no demo account has the role ${role}`);
-  await signInWith(page, { email: person.email, password: DEMO_PASSWORD, secret: DEMO_TOTP_SECRET });
+  await signInWith(page, { email: person.email, password: DEMO_PASSWORD, secret: DEMO_TOTP_SECRET }, options);
 }
 
 /** A page of its own (own cookies) signed in as a demo account: several people work on one case side by side. */

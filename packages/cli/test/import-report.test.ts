@@ -4,14 +4,21 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_000_TABLES, otherTableRows, seed000Rows, toCsv } from '@heard/db/testing';
+import { SEED_000_TABLES, createTestDatabase, otherTableRows, seed000Rows, toCsv, type TestDatabase } from '@heard/db/testing';
 import { runCli } from './run-cli';
 
 type Table = { id: string; title: string; columns: string[]; rows: string[][] };
 type Report = { report: string; period: { from: string; to: string; label: string }; asOf: string; tables: Table[] };
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'heard-cli-report-'));
-const env = { HEARD_DATA_DIR: path.join(dir, 'data') };
+/**
+ * The commands' database: a PostgreSQL database of this file's own when
+ * TEST_DATABASE_URL names a server (CI), as for every database test; the
+ * embedded PGlite in a folder otherwise. On PGlite each of the file's twenty
+ * processes spends about 3 s opening the database.
+ */
+let server: TestDatabase | undefined;
+let env: Record<string, string> = { HEARD_DATA_DIR: path.join(dir, 'data') };
 const heard = (...args: string[]) => runCli(args, env, 120_000);
 const file = (name: string) => path.join(dir, name);
 
@@ -46,6 +53,10 @@ let json: Report;
 const byId = (id: string) => json.tables.find((t) => t.id === id)!;
 
 beforeAll(async () => {
+  if (process.env.TEST_DATABASE_URL) {
+    server = await createTestDatabase();
+    env = { DATABASE_URL: server.url! };
+  }
   expect((await heard('demo')).code).toBe(0);
   writeFileSync(file('cases.csv'), toCsv([...seed000Rows(), ...otherTableRows()]));
   const imported = await heard('import', file('cases.csv'));
@@ -55,7 +66,10 @@ beforeAll(async () => {
   expect(report.code).toBe(0);
   json = JSON.parse(report.stdout) as Report;
 }, 300_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await server?.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('heard import then heard report annual --year 2023 --as-of 2024-05-31', { timeout: 300_000 }, () => {
   it('prints every table of the contract, in its shape', () => {

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, keepScreenshot, LANGUAGES, test } from '../fixtures';
+import { expect, expectAccessible, keepScreenshot, LANGUAGES, signIn, test } from '../fixtures';
 
 test('a signed-out visitor is sent to sign in', async ({ page }) => {
   await page.goto('/');
@@ -30,8 +30,8 @@ test('a wrong password is refused with a clear message, and the email is kept', 
   await expect(page).toHaveTitle(/^Error:/);
 });
 
-test('a complaints officer signs in with password and code, sees the caseload from the database, and signs out', async ({ page, signIn }) => {
-  await signIn('complaints_officer');
+test('a complaints officer signs in with password and code, sees the caseload from the database, and signs out', async ({ page }) => {
+  await signIn(page, 'complaints_officer', undefined, { fresh: true });
   await expect(page.locator('h1')).toHaveText('Casework overview');
   await expect(page.getByTestId('open-count')).toHaveText(/^\d+$/);
   await expectAccessible(page, 'home');

@@ -33,6 +33,7 @@ for (const language of ['en', 'cy'] as const) {
     await checkPage(page, `portal-advocate-complaint-consent-${language}`);
     await radio(page, 'youngPersonConsent', 'given').check();
     await continueButton(page).click();
+    await expect(page).toHaveURL(/\/advocate-complaint\/child$/);
     await checkPage(page, `portal-advocate-complaint-child-${language}`);
     await continueButton(page).click();
     await expectErrors(page, language, [language === 'cy' ? 'Rhowch eich enw llawn' : 'Enter your full name']);

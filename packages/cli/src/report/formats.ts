@@ -119,9 +119,13 @@ ${sections}
 `;
 }
 
-/** The system's Chromium, as the browser tests use it (HEARD_CHROMIUM overrides). */
+/**
+ * The system's Chromium, as the browser tests use it (HEARD_CHROMIUM
+ * overrides): Debian's headless shell first, the same engine without the
+ * full browser's extra processes, then the full browser.
+ */
 export function findChromium(env: Record<string, string | undefined> = process.env): string | undefined {
-  return [env.HEARD_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => !!p && existsSync(p));
+  return [env.HEARD_CHROMIUM, '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => !!p && existsSync(p));
 }
 
 export class PdfUnavailableError extends Error {
