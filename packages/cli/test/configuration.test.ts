@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,8 +66,11 @@ describe('bad configuration gets one clear line, never a stack trace', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const result = await runCli(['start', '--app', 'portal'], { HEARD_DATA_DIR: tempFolder(), PORTAL_PORT: String(port) });
+      const dataDir = path.join(tempFolder(), 'pglite');
+      const result = await runCli(['start', '--app', 'portal'], { HEARD_DATA_DIR: dataDir, PORTAL_PORT: String(port) });
       expectOneClearLine(result, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use: stop what is using it, or set PORTAL_PORT`));
+      // Refused before the database was opened: no embedded database was made.
+      expect(existsSync(dataDir)).toBe(false);
     } finally {
       blocker.close();
     }

@@ -38,6 +38,11 @@ export const startCommand: Command = {
       },
       strict: true,
     });
+    // Production serving unless --dev, whatever the calling shell or test
+    // runner set (vitest sets "test"): React and Remix read NODE_ENV when
+    // they load, and in development mode React renders several times slower
+    // and Remix's error pages carry stack traces.
+    process.env.NODE_ENV = values.dev ? 'development' : 'production';
     const apps = (values.app ?? ['portal', 'backoffice']) as AppName[];
     for (const app of apps) if (app !== 'portal' && app !== 'backoffice') throw new UsageError(`--app must be portal or backoffice, not "${app}"`);
     const env = readServerEnv();
@@ -55,6 +60,7 @@ export const startCommand: Command = {
 
     const { migrateToLatest, openDatabaseFromEnv } = await import('@heard/db');
     if (cluster.isPrimary) {
+      await (await import('../server/host')).assertPortsFree(env, apps);
       // Migrate (and load the demo) once, before any process serves.
       const database = await openDatabaseFromEnv();
       try {

@@ -89,6 +89,20 @@ function listen(server: Server, port: number, host: string, envName: string): Pr
   });
 }
 
+/**
+ * Listens on each app's port for an instant and lets go, so that a port in
+ * use is reported in one line before the database is opened and migrated
+ * (seconds on a new embedded database) rather than after. The real listen
+ * reports the same errors if the port is taken in between.
+ */
+export async function assertPortsFree(env: ServerEnv, apps: AppName[]): Promise<void> {
+  for (const name of apps) {
+    const probe = createServer();
+    await listen(probe, name === 'portal' ? env.PORTAL_PORT : env.BACKOFFICE_PORT, env.HOST, name === 'portal' ? 'PORTAL_PORT' : 'BACKOFFICE_PORT');
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+  }
+}
+
 /** Starts the chosen apps on their ports, sharing one API (and one database handle). */
 export async function hostApps(
   api: HeardApi,
