@@ -6,8 +6,8 @@
  * Two lanes side by side: the browser tests, and the vitest lane (lint and
  * types, which fail fast; unit and property tests with the database tests,
  * on PostgreSQL where TEST_DATABASE_URL is set, with the isolation proofs
- * again on PGlite; then the fuzz, security and fault suites). Each test
- * file runs in one suite only (tests/suites.ts).
+ * again on PGlite; then the fuzz and security suites); then the fault suite
+ * alone. Each test file runs in one suite only (tests/suites.ts).
  *
  * Each line of the two lanes is prefixed with its lane; the exit code is the
  * first failure's.
@@ -62,14 +62,16 @@ const started = Date.now();
 // The browser tests from the start, beside lint, types and the vitest suites:
 // measured, the browser lane keeps about one core busy (Chromium and the
 // host), the vitest lane the other.
-// The fault suite last in the vitest lane: it mostly waits (PostgreSQL
-// restarting, processes killed and started), and alone at the end it left a
-// core idle for two minutes. Its one clock bound (service again within 5 s of
-// PostgreSQL being ready) measured 1.0 s with the machine otherwise idle.
 const [browser, vitest] = await Promise.all([
   inOrder(['test:e2e'], 'e2e'),
-  inOrder(['lint', 'typecheck', databaseTests, 'test:fuzz', 'test:security', 'test:faults'], 'vitest'),
+  inOrder(['lint', 'typecheck', databaseTests, 'test:fuzz', 'test:security'], 'vitest'),
 ]);
-const code = vitest || browser;
+let code = vitest || browser;
+// The fault suite alone, last: it sends complaints at 40 a second while it
+// restarts PostgreSQL, and judges recovery by the clock. Run beside the
+// browser tests (measured) the host could not keep up with the sends and
+// their retries on the cores left to it, and the test failed for want of
+// CPU, not for a fault of the code.
+if (code === 0) code = await inOrder(['test:faults']);
 console.log(`test:all: ${code === 0 ? 'everything passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 60_000)} min`);
 process.exit(code);
