@@ -6,6 +6,8 @@ for (const language of LANGUAGES) {
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     // The council's name comes from the database, through tRPC.
     await expect(page.locator('.govuk-header')).toContainText(language === 'cy' ? 'Cyngor Bwrdeistref Demo' : 'Demo Borough Council');
+    // Shown with its spaces: GOV.UK's rebranded header closes up the words of its homepage link.
+    await expect(page.locator('.heard-header__council')).toHaveCSS('word-spacing', '0px');
     await expect(page.locator('h1')).toHaveText(
       language === 'cy' ? 'Dywedwch wrthym beth yw eich barn am wasanaethau plant' : "Tell us what you think of children's services",
     );
