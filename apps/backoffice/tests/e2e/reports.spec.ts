@@ -125,6 +125,9 @@ test("a service manager's report counts only the cases of their division, and an
   await expect(table.locator('tbody tr').last().locator('td').last()).toHaveText(new RegExp(`^${total} \\(`));
   await page.goto('/sign-out?lang=en');
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // Wait for the sign-out's answer: its cleared cookie would otherwise land
+  // after the next account's session is put in place, and sign that out too.
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
   await signIn('investigating_officer');
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   const response = await page.goto(`${REPORT}&lang=en`);
