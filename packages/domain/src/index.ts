@@ -47,6 +47,7 @@ export type {
   RuleSourceKind,
   StageTimescale,
   StageTimescaleOverride,
+  StatementReminderRule,
   TimescaleKey,
   TimescalePolicy,
   TimescalePolicyOverride,
@@ -67,6 +68,7 @@ export {
   ZPolicyVersion,
   ZRuleSource,
   ZStageTimescale,
+  ZStatementReminderRule,
   ZTimescalePolicy,
   ZTimescalePolicyOverride,
   ZWindowRule,
@@ -96,6 +98,8 @@ export {
   computeStatutoryTimeLimit,
 } from './deadline/windows';
 export type { RequestWindow } from './deadline/windows';
+export { statementReminderOn } from './deadline/statement-reminder';
+export type { StatementReminder, StatementReminderFacts } from './deadline/statement-reminder';
 
 // Lifecycle
 export { checkCaseInvariants, createCaseState, firstStageOf, isComplaint, isEnquiry } from './lifecycle/case-state';

@@ -22,6 +22,10 @@ export const RULE_SOURCES = {
   foiInternalReview: { kind: 'guidance', citation: 'FOIA s.45 Code of Practice: internal review in 20 working days, 40 at most' },
   foiReviewWindow: { kind: 'guidance', citation: 'FOIA s.45 Code of Practice: ask for a review within 40 working days' },
   escalationWindow: { kind: 'council', citation: 'Ask for the next stage within 20 working days of the response' },
+  statementReminder: {
+    kind: 'council',
+    citation: `Statutory Stage 2: staff reminded every 10 working days after acceptance until the statement of complaint is agreed (${REGS}, regs. 16-17, set no time for it)`,
+  },
 } as const satisfies Record<string, RuleSource>;
 
 function clock(limit: number, source: RuleSource, options: Partial<Omit<Clock, 'limit' | 'source'>> = {}): Clock {
@@ -60,6 +64,11 @@ export const BASE_POLICY: TimescalePolicy = {
   statutoryTimeLimitMonths: 12,
   ombudsmanTimeLimitMonths: 12,
   retentionYears: 6,
+  // Ten working days leaves time to meet the complainant and agree the record,
+  // and is well inside the 25 the investigation then has. Repeated, not once:
+  // a case awaiting its statement has no deadline, so it never turns red and
+  // no overdue chaser or digest line catches it if one reminder is missed.
+  statementReminder: { limit: 10, repeat: true, source: RULE_SOURCES.statementReminder },
   timescales: {
     'children_act_complaint.1': stage({
       acknowledgement: acknowledge3,

@@ -49,6 +49,9 @@ export const ZStageTimescale = z.object({
 
 export const ZWindowRule = z.object({ limit: ZLimit, unit: zChoice(DAY_UNITS), source: ZRuleSource });
 
+/** Statutory Stage 2 awaiting its agreed statement: remind after `limit` working days, and again every `limit` when `repeat`. */
+export const ZStatementReminderRule = z.object({ limit: ZLimit, repeat: z.boolean(), source: ZRuleSource });
+
 const timescaleShape = Object.fromEntries(TIMESCALE_KEYS.map((key) => [key, ZStageTimescale.nullable()])) as {
   [K in TimescaleKey]: z.ZodNullable<typeof ZStageTimescale>;
 };
@@ -69,6 +72,7 @@ export const ZTimescalePolicy = z.object({
   statutoryTimeLimitMonths: zWholeNumber(1, 120),
   ombudsmanTimeLimitMonths: zWholeNumber(1, 120),
   retentionYears: zWholeNumber(1, 100),
+  statementReminder: ZStatementReminderRule.nullable(),
   timescales: z.object(timescaleShape).strict(),
 });
 export type TTimescalePolicy = z.infer<typeof ZTimescalePolicy>;
@@ -122,6 +126,7 @@ export const ZTimescalePolicyOverride = z
     statutoryTimeLimitMonths: zWholeNumber(1, 120).optional(),
     ombudsmanTimeLimitMonths: zWholeNumber(1, 120).optional(),
     retentionYears: zWholeNumber(1, 100).optional(),
+    statementReminder: ZStatementReminderRule.partial().strict().nullable().optional(),
     timescales: z.object(timescaleOverrideShape).strict().optional(),
   })
   .strict();

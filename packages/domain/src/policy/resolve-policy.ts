@@ -12,6 +12,7 @@ import type {
   PolicyVersion,
   StageTimescale,
   StageTimescaleOverride,
+  StatementReminderRule,
   TimescaleKey,
   TimescalePolicy,
   TimescalePolicyOverride,
@@ -42,6 +43,24 @@ function mergeClock(base: Clock | null, override: ClockOverride | null | undefin
     extension: { allowed, limit: extensionLimit },
     // A changed rule is the council's rule: never cite the law for a number the council chose.
     source: override.source ?? (changesRule || base === null ? { kind: 'council', citation: policyName } : (base as Clock).source),
+  };
+}
+
+function mergeStatementReminder(
+  base: StatementReminderRule | null,
+  override: TimescalePolicyOverride['statementReminder'],
+  policyName: string,
+): StatementReminderRule | null {
+  if (override === undefined) return base;
+  if (override === null) return null;
+  const limit = override.limit ?? base?.limit;
+  // Like a new clock: turned back on without its number of days, there is nothing to count.
+  if (limit === undefined) return null;
+  const changesRule = override.limit !== undefined || override.repeat !== undefined;
+  return {
+    limit,
+    repeat: override.repeat ?? base?.repeat ?? true,
+    source: override.source ?? (changesRule || base === null ? { kind: 'council', citation: policyName } : base.source),
   };
 }
 
@@ -98,6 +117,7 @@ export function mergePolicy(
     statutoryTimeLimitMonths: override.statutoryTimeLimitMonths ?? base.statutoryTimeLimitMonths,
     ombudsmanTimeLimitMonths: override.ombudsmanTimeLimitMonths ?? base.ombudsmanTimeLimitMonths,
     retentionYears: override.retentionYears ?? base.retentionYears,
+    statementReminder: mergeStatementReminder(base.statementReminder, override.statementReminder, name),
     timescales,
   };
 }

@@ -71,6 +71,17 @@ export type StageTimescale = {
 /** A window after a response: to ask for the next stage or for an FOI internal review. */
 export type WindowRule = { limit: number; unit: DayUnit; source: RuleSource };
 
+/**
+ * Statutory Stage 2 while the written statement of complaint is not yet
+ * agreed (regulations 16-17): the 25 working days have not started, so the
+ * case has no deadline to turn red. The regulations set no time for agreeing
+ * the statement, so this is a target of the council's: staff are reminded on
+ * the `limit`th working day after the request was accepted (day 0, the
+ * council's calendar) and, when `repeat`, every `limit` working days after
+ * that until it is agreed.
+ */
+export type StatementReminderRule = { limit: number; repeat: boolean; source: RuleSource };
+
 /** Every case type and stage that can carry time limits. */
 export const TIMESCALE_KEYS = [
   'children_act_complaint.1',
@@ -122,6 +133,8 @@ export type TimescalePolicy = {
   ombudsmanTimeLimitMonths: number;
   /** Closed cases are anonymised after this many years (rules.md "Privacy": 6). */
   retentionYears: number;
+  /** Reminders while a statutory Stage 2 awaits its agreed statement; `null`: none. */
+  statementReminder: StatementReminderRule | null;
   timescales: { [K in TimescaleKey]: StageTimescale | null };
 };
 
@@ -149,6 +162,7 @@ export type TimescalePolicyOverride = {
   statutoryTimeLimitMonths?: number;
   ombudsmanTimeLimitMonths?: number;
   retentionYears?: number;
+  statementReminder?: Partial<StatementReminderRule> | null;
   timescales?: { [K in TimescaleKey]?: StageTimescaleOverride | null };
 };
 

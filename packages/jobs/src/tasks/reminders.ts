@@ -2,6 +2,7 @@ import { jobsRepository, outboxRepository, type HeardDatabase, type ManagerGrant
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from '@heard/domain';
 import type { TReminderItem, TReminderPayload } from '../templates/render';
 import { loadCouncilRules } from './council-rules';
+import { listStatementReminders } from './statement-reminders';
 
 export type ReminderOptions = {
   councilId: string;
@@ -25,6 +26,14 @@ export type ReminderRun =
  * - once overdue, the owner's managers are copied: the service managers
  *   whose grant covers the case's service or division (an owner who is one
  *   of them is not copied to themselves);
+ * - a statutory Stage 2 accepted for investigation whose statement of
+ *   complaint is still not agreed (it has no deadline yet, so nothing above
+ *   catches it): on the policy's Nth working day after the acceptance (10
+ *   by default) and every N after, until it is agreed (`statementReminderOn`).
+ *   To the owner (the investigating officer, once appointed); from the
+ *   second reminder on, with the managers copied as when overdue. A case
+ *   with no owner yet goes to the complaints team, who accept requests and
+ *   appoint the officer: the tracker is the only other place it shows;
  * - one email per person per day: a digest when several cases are due;
  * - nothing on a day that is not a working day of the council's calendar
  *   (weekends, its bank holidays, its closure days).
@@ -38,7 +47,7 @@ export async function runReminders(database: HeardDatabase, options: ReminderOpt
   const reminderDays = [...new Set(options.reminderDays ?? [3, 1])].sort((a, b) => b - a);
   const { today, councilId } = options;
   return database.withCouncil(councilId, async (tx) => {
-    const { rules } = await loadCouncilRules(tx, councilId, today);
+    const { rules, rulesFor } = await loadCouncilRules(tx, councilId, today);
     const calendar = rules.calendars.council;
     if (!isWorkingDay(calendar, today)) return { status: 'not_a_working_day' } as const;
     const jobs = jobsRepository(tx);
@@ -47,8 +56,10 @@ export async function runReminders(database: HeardDatabase, options: ReminderOpt
     // Deadlines within the furthest reminder: `due` is at most that many working days away.
     const horizon = addWorkingDays(calendar, today, reminderDays[0] ?? 0);
     const cases = await jobs.listOpenDeadlines(horizon);
+    const awaitingStatement = await listStatementReminders(tx, { today, rules, rulesFor });
     const managers = await jobs.listRoleHolders('service_manager');
-    const owners = await jobs.listActiveStaff([...new Set(cases.map((c) => c.ownerUserId).filter((id): id is string => id !== null))]);
+    const ownerIds = [...cases, ...awaitingStatement].map((c) => c.ownerUserId).filter((id): id is string => id !== null);
+    const owners = await jobs.listActiveStaff([...new Set(ownerIds)]);
     const ownersById = new Map(owners.map((o) => [o.id, o]));
 
     const byRecipient = new Map<string, { contact: StaffContact; items: TReminderItem[] }>();
@@ -69,6 +80,34 @@ export async function runReminders(database: HeardDatabase, options: ReminderOpt
           for (const manager of managersOf(c, managers)) {
             if (manager.id !== owner.id) add(manager, { ...item, copyOfOwner: owner.displayName });
           }
+        }
+      }
+    }
+
+    let complaintsTeam: StaffContact[] | undefined;
+    for (const c of awaitingStatement) {
+      const { reminder } = c;
+      const item: TReminderItem = {
+        caseId: c.id,
+        reference: c.reference,
+        type: c.type,
+        deadline: 'statement',
+        dueOn: reminder.targetOn,
+        state: 'awaiting_statement',
+        workingDays: reminder.workingDays,
+        acceptedOn: reminder.acceptedOn,
+        copyOfOwner: null,
+      };
+      const owner = c.ownerUserId ? ownersById.get(c.ownerUserId) : undefined;
+      if (!owner) {
+        complaintsTeam ??= uniqueContacts(await jobs.listRoleHolders('complaints_officer'));
+        for (const officer of complaintsTeam) add(officer, item);
+        continue;
+      }
+      add(owner, item);
+      if (reminder.count > 1) {
+        for (const manager of managersOf(c, managers)) {
+          if (manager.id !== owner.id) add(manager, { ...item, copyOfOwner: owner.displayName });
         }
       }
     }
@@ -123,7 +162,13 @@ export function reminderState(
   return reminderDays.includes(left) ? { state: 'due_in', workingDays: left } : null;
 }
 
-function managersOf(c: OpenDeadlineCase, managers: readonly ManagerGrant[]): StaffContact[] {
+function uniqueContacts(grants: readonly ManagerGrant[]): StaffContact[] {
+  const found = new Map<string, StaffContact>();
+  for (const g of grants) found.set(g.id, { id: g.id, email: g.email, displayName: g.displayName, language: g.language });
+  return [...found.values()];
+}
+
+function managersOf(c: Pick<OpenDeadlineCase, 'divisionId' | 'serviceId'>, managers: readonly ManagerGrant[]): StaffContact[] {
   const found = new Map<string, StaffContact>();
   for (const m of managers) {
     const covers = (m.serviceId !== null && m.serviceId === c.serviceId) || (m.divisionId !== null && m.divisionId === c.divisionId);

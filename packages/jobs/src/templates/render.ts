@@ -57,19 +57,30 @@ export type RenderedMessage = { subject: string; body: string };
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** One line of a reminder: a deadline of a case on the day of the reminder. */
-export const ZReminderItem = z.object({
-  caseId: z.string(),
-  reference: z.string(),
-  type: z.string(),
-  deadline: z.enum(['acknowledgement', 'response']),
-  dueOn: ZDate,
-  state: z.enum(['due_in', 'due_today', 'overdue']),
-  /** Working days until the deadline (due_in) or since it (overdue). */
-  workingDays: z.number().int().min(0),
-  /** Set when the recipient is copied as the owner's manager: the owner's name. */
-  copyOfOwner: z.string().nullable(),
-});
+/**
+ * One line of a reminder: a deadline of a case on the day of the reminder,
+ * or (`statement`, `awaiting_statement`) a statutory Stage 2 still awaiting
+ * its agreed statement: `dueOn` is the day it was to be agreed by and
+ * `acceptedOn` the day the request was accepted.
+ */
+export const ZReminderItem = z
+  .object({
+    caseId: z.string(),
+    reference: z.string(),
+    type: z.string(),
+    deadline: z.enum(['acknowledgement', 'response', 'statement']),
+    dueOn: ZDate,
+    state: z.enum(['due_in', 'due_today', 'overdue', 'awaiting_statement']),
+    /** Working days until the deadline (due_in) or since it (overdue), or since the acceptance (awaiting_statement). */
+    workingDays: z.number().int().min(0),
+    acceptedOn: ZDate.optional(),
+    /** Set when the recipient is copied as the owner's manager: the owner's name. */
+    copyOfOwner: z.string().nullable(),
+  })
+  .refine((item) => item.state !== 'awaiting_statement' || (item.deadline === 'statement' && item.acceptedOn !== undefined), {
+    message: 'an awaiting statement reminder needs its acceptance date',
+    path: ['acceptedOn'],
+  });
 export type TReminderItem = z.infer<typeof ZReminderItem>;
 
 export const ZReminderPayload = z.object({ name: z.string(), today: ZDate, items: z.array(ZReminderItem).min(1) });
@@ -214,6 +225,9 @@ export function renderTemplate(template: string, language: Language, channel: 'e
 }
 
 function reminderState(item: TReminderItem, language: Language): string {
+  if (item.state === 'awaiting_statement') {
+    return t(language, 'reminder.awaitingStatement', { acceptedOn: date(item.acceptedOn ?? item.dueOn, language), days: item.workingDays });
+  }
   const values = { deadline: t(language, `common.deadlines.${item.deadline}`), dueOn: date(item.dueOn, language), days: item.workingDays };
   const key = item.state === 'due_in' ? 'reminder.dueIn' : item.state === 'due_today' ? 'reminder.dueToday' : 'reminder.overdue';
   return t(language, key, values);

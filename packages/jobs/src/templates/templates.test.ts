@@ -59,6 +59,20 @@ describe('email templates in English and Welsh', () => {
     expect(() => renderTemplate('draft_link', 'en', 'email', { url: 'https://heardshire.test/resume/abc' }, context)).toThrow(TemplateError);
   });
 
+  it('render a statement still awaited next to a deadline, and refuse one without its acceptance date', () => {
+    const context = { councilName: 'Heardshire', portalUrl: 'x' };
+    const statement = { caseId: 'c1', reference: 'CYP-24-STMT', type: 'children_act_complaint', deadline: 'statement', dueOn: '2024-05-17', state: 'awaiting_statement', workingDays: 10, acceptedOn: '2024-05-02', copyOfOwner: null };
+    const response = { caseId: 'c2', reference: 'CYP-24-RESP', type: 'corporate_complaint', deadline: 'response', dueOn: '2024-05-17', state: 'due_today', workingDays: 0, copyOfOwner: null };
+    const payload = { name: 'Ifan', today: '2024-05-17', items: [response, statement] };
+    const en = renderTemplate('reminder', 'en', 'email', payload, context);
+    expect(en.subject).toBe('Reminder: 2 cases need your attention');
+    expect(en.body).toContain('- CYP-24-RESP (complaint): response due today, Friday 17 May 2024');
+    expect(en.body).toContain('- CYP-24-STMT (complaint): statement of complaint not agreed yet, 10 working day(s) after the request was accepted on Thursday 2 May 2024');
+    expect(renderTemplate('reminder', 'cy', 'email', payload, context).body).toContain('derbyn y cais ar Dydd Iau 2 Mai 2024');
+    const { acceptedOn: _dropped, ...withoutDate } = statement;
+    expect(() => renderTemplate('reminder', 'en', 'email', { ...payload, items: [withoutDate] }, context)).toThrow(TemplateError);
+  });
+
   it('refuse an unknown template or a code without its code', () => {
     const context = { councilName: 'Heardshire', portalUrl: 'x' };
     expect(() => renderTemplate('no_such_template', 'en', 'email', {}, context)).toThrow(TemplateError);
