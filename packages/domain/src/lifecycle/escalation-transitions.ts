@@ -3,7 +3,7 @@ import { computeRequestWindow } from '../deadline/windows';
 import type { CaseRules } from '../policy/resolve-policy';
 import { timescaleKeyFor } from '../policy/timescale-policy';
 import type { TCaseCommand, TDecideRequestInput, TRequestNextStageInput } from '../schemas/case-commands';
-import type { Stage } from '../vocabulary';
+import type { OmbudsmanDecision, Stage } from '../vocabulary';
 import { createCaseState, isComplaint } from './case-state';
 import type { CaseState } from './case-state';
 import { isOpen, notAllowed, refuse, resolveDate, succeed } from './transition-kit';
@@ -169,21 +169,50 @@ export function recordPanelFindings(
 }
 
 /**
+ * An Ombudsman case already opened from a stage, as the caller found it: when
+ * it was referred, and the Ombudsman's initial decision on it (`null`: not
+ * decided yet).
+ */
+export type EarlierOmbudsmanReferral = { referredOn: IsoDate; decision: OmbudsmanDecision | null; decidedOn: IsoDate | null };
+
+/** What a transition may need to know beyond the case itself (the lifecycle holds one case record). */
+export type TransitionContext = {
+  /**
+   * Every Ombudsman case opened from this case. Left out, a case that was
+   * referred is taken as referred for good.
+   */
+  ombudsmanReferrals?: readonly EarlierOmbudsmanReferral[];
+};
+
+/**
  * The complainant has gone to the Ombudsman (from any stage: they may skip
  * ahead, and the LGSCO sends premature referrals back). Opens the Ombudsman
- * stage as its own case.
+ * stage as its own case. A stage may be referred again only when the
+ * Ombudsman sent every earlier referral back as premature, and not before the
+ * last of them came back (rules.md "Complaint stages").
  *
  * @example referToOmbudsman(stage1, { type: 'refer_to_ombudsman', on: '2024-05-01' }, '2024-05-01', rules)
+ * @example referToOmbudsman(stage1, { type: 'refer_to_ombudsman' }, '2024-03-01', rules, { ombudsmanReferrals: [{ referredOn: '2024-01-20', decision: 'premature', decidedOn: '2024-02-01' }] })
+ * // a new Ombudsman case: the first referral was sent back as premature
  */
 export function referToOmbudsman(
   state: CaseState,
   command: Command<'refer_to_ombudsman'>,
   today: IsoDate,
   _rules: CaseRules,
+  context: TransitionContext = {},
 ): TransitionResult {
   if (!isComplaint(state.type) || state.stage === 'ombudsman') return refuse('notForType');
-  if (state.referredToOmbudsmanOn) return refuse('alreadyReferredToOmbudsman', { date: state.referredToOmbudsmanOn });
-  const date = resolveDate(command.on, today, state);
+  const earlier = context.ombudsmanReferrals;
+  // Without the earlier Ombudsman cases (or with none found for a case that says it was referred), nothing shows it came back.
+  if (state.referredToOmbudsmanOn && (earlier === undefined || earlier.length === 0))
+    return refuse('alreadyReferredToOmbudsman', { date: state.referredToOmbudsmanOn });
+  const pending = earlier?.find((r) => r.decision === null);
+  if (pending) return refuse('ombudsmanReferralPending', { date: pending.referredOn });
+  const kept = earlier?.find((r) => r.decision !== 'premature');
+  if (kept) return refuse('alreadyReferredToOmbudsman', { date: kept.referredOn });
+  const sentBackOn = (earlier ?? []).reduce<IsoDate | null>((latest, r) => (r.decidedOn && (!latest || r.decidedOn > latest) ? r.decidedOn : latest), null);
+  const date = resolveDate(command.on, today, state, sentBackOn);
   if (!date.ok) return date.result;
   const spawned = createCaseState({
     type: state.type,

@@ -386,6 +386,67 @@ describe('the Ombudsman', () => {
     expect(premature).toMatchObject({ status: 'closed', outcome: 'premature' });
   });
 
+  it('a stage may be referred again once the Ombudsman sent every earlier referral back as premature', () => {
+    const referred = ok(transitionCase(stage1, { type: 'refer_to_ombudsman' }, '2024-01-20', rules2024));
+    const pending = { referredOn: '2024-01-20', decision: null, decidedOn: null };
+    const sentBack = { referredOn: '2024-01-20', decision: 'premature' as const, decidedOn: '2024-02-01' };
+    // Still with the Ombudsman: refused, saying so.
+    const whilePending = transitionCase(referred.state, { type: 'refer_to_ombudsman' }, '2024-01-25', rules2024, {
+      ombudsmanReferrals: [pending],
+    });
+    expect(whilePending).toMatchObject({ ok: false, refusal: { code: 'ombudsmanReferralPending', params: { date: '2024-01-20' } } });
+    // Sent back as premature: referred again, as a new Ombudsman case.
+    const again = ok(
+      transitionCase(referred.state, { type: 'refer_to_ombudsman' }, '2024-03-04', rules2024, { ombudsmanReferrals: [sentBack] }),
+    );
+    expect(again.state.referredToOmbudsmanOn).toBe('2024-03-04');
+    expect(again.events).toEqual([{ type: 'referred_to_ombudsman', payload: { on: '2024-03-04' } }]);
+    expect(again.spawned).toMatchObject({ stage: 'ombudsman', status: 'received', receivedOn: '2024-03-04' });
+    // Not dated before the Ombudsman sent it back.
+    expect(
+      refusal(
+        transitionCase(referred.state, { type: 'refer_to_ombudsman', on: '2024-01-30' }, '2024-03-04', rules2024, {
+          ombudsmanReferrals: [sentBack],
+        }),
+      ),
+    ).toBe('dateBefore');
+    // A second premature referral still allows a third; one pending or decided otherwise does not.
+    const third = [sentBack, { referredOn: '2024-03-04', decision: 'premature' as const, decidedOn: '2024-03-20' }];
+    expect(
+      ok(transitionCase(again.state, { type: 'refer_to_ombudsman' }, '2024-04-02', rules2024, { ombudsmanReferrals: third })).spawned,
+    ).toMatchObject({
+      stage: 'ombudsman',
+    });
+    expect(
+      refusal(
+        transitionCase(again.state, { type: 'refer_to_ombudsman' }, '2024-04-02', rules2024, {
+          ombudsmanReferrals: [sentBack, { ...pending, referredOn: '2024-03-04' }],
+        }),
+      ),
+    ).toBe('ombudsmanReferralPending');
+    for (const decision of ['not_investigated', 'to_be_investigated'] as const) {
+      const decided = transitionCase(referred.state, { type: 'refer_to_ombudsman' }, '2024-03-04', rules2024, {
+        ombudsmanReferrals: [{ ...sentBack, decision }],
+      });
+      expect(decided).toMatchObject({ ok: false, refusal: { code: 'alreadyReferredToOmbudsman', params: { date: '2024-01-20' } } });
+    }
+    // A case that says it was referred, with no Ombudsman case to show it came back, stays referred.
+    expect(
+      refusal(transitionCase(referred.state, { type: 'refer_to_ombudsman' }, '2024-03-04', rules2024, { ombudsmanReferrals: [] })),
+    ).toBe('alreadyReferredToOmbudsman');
+  });
+
+  it('explains a referral still with the Ombudsman in English and Welsh', () => {
+    const refused = transitionCase(stage1, { type: 'refer_to_ombudsman' }, '2024-01-25', rules2024, {
+      ombudsmanReferrals: [{ referredOn: '2024-01-20', decision: null, decidedOn: null }],
+    });
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(renderMessage(refused.refusal, 'en')).toBe(
+      'This complaint was referred to the Ombudsman on 20 January 2024 and the Ombudsman has not decided on it yet. Refer it again only if the Ombudsman sends it back as premature.',
+    );
+    expect(renderMessage(refused.refusal, 'cy')).toContain('ar 20 Ionawr 2024 ac nid yw’r Ombwdsmon wedi penderfynu arni eto');
+  });
+
   it('an investigation ends with a decision and remedies', () => {
     const ombudsman = ok(transitionCase(stage1, { type: 'refer_to_ombudsman' }, '2024-01-20', rules2024)).spawned as CaseState;
     expect(refusal(transitionCase(ombudsman, { type: 'record_ombudsman_outcome', outcome: 'no_fault' }, '2024-02-01', rules2024))).toBe(

@@ -15,6 +15,7 @@ import {
   referToOmbudsman,
   requestNextStage,
 } from './escalation-transitions';
+import type { TransitionContext } from './escalation-transitions';
 import { issueFeeNotice, receiveClarification, recordFeePaid, requestClarification } from './foi-transitions';
 import {
   acknowledgeCase,
@@ -36,7 +37,7 @@ function todayOf(now: IsoDate | Date | number | string): IsoDate | undefined {
   return Number.isNaN(instant.getTime()) ? undefined : toUkDate(instant);
 }
 
-function dispatch(state: CaseState, command: TCaseCommand, today: IsoDate, rules: CaseRules): TransitionResult {
+function dispatch(state: CaseState, command: TCaseCommand, today: IsoDate, rules: CaseRules, context: TransitionContext): TransitionResult {
   switch (command.type) {
     case 'acknowledge':
       return acknowledgeCase(state, command, today, rules);
@@ -67,7 +68,7 @@ function dispatch(state: CaseState, command: TCaseCommand, today: IsoDate, rules
     case 'record_panel_findings':
       return recordPanelFindings(state, command, today, rules);
     case 'refer_to_ombudsman':
-      return referToOmbudsman(state, command, today, rules);
+      return referToOmbudsman(state, command, today, rules, context);
     case 'record_ombudsman_decision':
       return recordOmbudsmanDecision(state, command, today, rules);
     case 'record_ombudsman_outcome':
@@ -90,7 +91,8 @@ function dispatch(state: CaseState, command: TCaseCommand, today: IsoDate, rules
  * saying why (e.g. `refusal.escalationWindowClosed` with `closesOn`). The
  * command and the state are validated first, so nothing here throws.
  * Source: rules.md "Case status", "Complaint stages", "Working days and
- * deadlines" (FOI).
+ * deadlines" (FOI). `context` carries what the caller knows of related
+ * cases (e.g. the Ombudsman cases already opened from this one).
  *
  * @example transitionCase(state, { type: 'acknowledge' }, new Date(), rules)
  * // { ok: true, state: { ...state, status: 'acknowledged', acknowledgedOn: '2024-04-02' }, events: [...], spawned: null }
@@ -100,10 +102,11 @@ export function transitionCase(
   command: unknown,
   now: IsoDate | Date | number | string,
   rules: CaseRules,
+  context: TransitionContext = {},
 ): TransitionResult {
   const today = todayOf(now);
   const parsedCommand = ZCaseCommand.safeParse(command);
   if (today === undefined || !parsedCommand.success) return refuse('invalidCommand');
   if (!ZCaseState.safeParse(state).success) return refuse('invalidState');
-  return dispatch(state, parsedCommand.data, today, rules);
+  return dispatch(state, parsedCommand.data, today, rules, context);
 }

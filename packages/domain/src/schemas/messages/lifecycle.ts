@@ -43,6 +43,8 @@ export const lifecycleEn = {
   'refusal.panelOnlyStatutoryStage3': 'A review panel is held only at Stage 3 of a Children Act complaint.',
   'refusal.panelNotHeld': 'Record the review panel and its findings first.',
   'refusal.alreadyReferredToOmbudsman': 'This complaint was already referred to the Ombudsman on {{date}}.',
+  'refusal.ombudsmanReferralPending':
+    'This complaint was referred to the Ombudsman on {{date}} and the Ombudsman has not decided on it yet. Refer it again only if the Ombudsman sends it back as premature.',
   'refusal.ombudsmanDecisionFirst': 'Record that the Ombudsman is investigating first.',
   'refusal.onlyFoiRequest': 'This applies only to a request under the Freedom of Information Act.',
   'refusal.clarificationPending': 'A clarification was asked for on {{date}} and has not arrived yet.',
@@ -121,6 +123,8 @@ export const lifecycleCy: Record<keyof typeof lifecycleEn, string> = {
   'refusal.panelOnlyStatutoryStage3': 'Dim ond yng Ngham 3 cwyn o dan y Ddeddf Plant y cynhelir panel adolygu.',
   'refusal.panelNotHeld': 'Cofnodwch y panel adolygu a’i ganfyddiadau yn gyntaf.',
   'refusal.alreadyReferredToOmbudsman': 'Cafodd y gŵyn hon ei chyfeirio at yr Ombwdsmon eisoes ar {{date}}.',
+  'refusal.ombudsmanReferralPending':
+    'Cafodd y gŵyn hon ei chyfeirio at yr Ombwdsmon ar {{date}} ac nid yw’r Ombwdsmon wedi penderfynu arni eto. Cyfeiriwch hi eto dim ond os bydd yr Ombwdsmon yn ei hanfon yn ôl fel un gynamserol.',
   'refusal.ombudsmanDecisionFirst': 'Cofnodwch fod yr Ombwdsmon yn ymchwilio yn gyntaf.',
   'refusal.onlyFoiRequest': 'Mae hyn yn berthnasol i gais o dan y Ddeddf Rhyddid Gwybodaeth yn unig.',
   'refusal.clarificationPending': 'Gofynnwyd am eglurhad ar {{date}} ac nid yw wedi dod i law eto.',

@@ -217,8 +217,9 @@ export async function runCommand(
   options: { detail: string; extras?: Record<string, unknown> } = { detail: '' },
 ): Promise<{ state: CaseState; spawned: { id: string; reference: string } | null }> {
   const rules = await rulesFor(ctx, record.state.policyDate);
-  if (command.type === 'request_next_stage' || command.type === 'refer_to_ombudsman') await refuseIfAlreadyOpened(ctx, record, command.type);
-  const result = transitionCase(record.state, command, todayOf(ctx), rules);
+  if (command.type === 'request_next_stage') await refuseIfAlreadyOpened(ctx, record);
+  const context = command.type === 'refer_to_ombudsman' ? { ombudsmanReferrals: await ombudsmanReferralsOf(ctx, record) } : {};
+  const result = transitionCase(record.state, command, todayOf(ctx), rules, context);
   if (!result.ok) throw new AppError('REFUSED', result.refusal.key, { params: result.refusal.params });
   const repo = caseworkRepository(ctx.tx);
   await repo.saveTransition(record, result.state, result.events, {
@@ -237,14 +238,27 @@ export async function runCommand(
  * import) has no record of it on the earlier stage's lifecycle: its child
  * case is the record, so it is refused here as the domain would.
  */
-async function refuseIfAlreadyOpened(ctx: StaffContext, record: CaseRecord, command: 'request_next_stage' | 'refer_to_ombudsman'): Promise<void> {
+async function refuseIfAlreadyOpened(ctx: StaffContext, record: CaseRecord): Promise<void> {
   const links = await caseworkRepository(ctx.tx).listLinks(record.id, record.parentCaseId);
-  const children = links.filter((l) => l.kind === 'child');
-  const existing = command === 'refer_to_ombudsman' ? children.find((c) => c.stage === 'ombudsman') : children.find((c) => c.stage !== 'ombudsman');
+  const existing = links.find((l) => l.kind === 'child' && l.stage !== 'ombudsman');
   if (!existing) return;
   const opened = await caseworkRepository(ctx.tx).findById(existing.caseId);
   const date = opened?.receivedOn ?? record.receivedOn;
-  throw new AppError('REFUSED', command === 'refer_to_ombudsman' ? 'refusal.alreadyReferredToOmbudsman' : 'refusal.alreadyEscalated', { params: { date } });
+  throw new AppError('REFUSED', 'refusal.alreadyEscalated', { params: { date } });
+}
+
+/**
+ * Every Ombudsman case opened from this one (however it was opened), with
+ * the Ombudsman's initial decision on it: the domain allows a new referral
+ * only when each was sent back as premature.
+ */
+async function ombudsmanReferralsOf(ctx: StaffContext, record: CaseRecord) {
+  const repo = caseworkRepository(ctx.tx);
+  const links = await repo.listLinks(record.id, record.parentCaseId);
+  const opened = await Promise.all(links.filter((l) => l.kind === 'child' && l.stage === 'ombudsman').map((l) => repo.findById(l.caseId)));
+  return opened
+    .filter((c): c is CaseRecord => c !== undefined)
+    .map((c) => ({ referredOn: c.receivedOn, decision: c.state.ombudsmanDecision?.decision ?? null, decidedOn: c.state.ombudsmanDecision?.decidedOn ?? null }));
 }
 
 /** The next stage as a case of its own, linked to the earlier one, with its people, themes and complaint points. */
