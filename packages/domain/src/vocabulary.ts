@@ -58,6 +58,13 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/**
+ * The outcomes a learning action follows from (rules.md "Outcomes": learning
+ * from upheld and partly upheld complaints): a complaint found at fault, by
+ * the council or by the Ombudsman.
+ */
+export const OUTCOMES_WITH_LEARNING: readonly Outcome[] = ['upheld', 'partly_upheld', 'fault_causing_injustice', 'fault_no_injustice'];
+
 export const CHANNELS = ['portal', 'email', 'phone', 'letter', 'in_person', 'member'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

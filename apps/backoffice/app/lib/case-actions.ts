@@ -6,6 +6,7 @@ import {
   OMBUDSMAN_DECISIONS,
   OMBUDSMAN_OUTCOMES,
   OUT_OF_REMIT_REASONS,
+  OUTCOMES_WITH_LEARNING,
   REMEDY_TYPES,
   REQUEST_DECISIONS,
 } from '@heard/domain';
@@ -67,9 +68,22 @@ const OPEN = ['received', 'acknowledged', 'in_progress'];
 const isComplaint = (page: CasePage) => page.case.type === 'children_act_complaint' || page.case.type === 'corporate_complaint';
 const isOpen = (page: CasePage) => OPEN.includes(page.case.status);
 const isFoiRequest = (page: CasePage) => page.case.type === 'foi_request' && page.case.stage === 'request';
+/** Learning actions come from complaints found at fault (rules.md "Outcomes"); the API refuses any other. */
+const foundAtFault = (page: CasePage) => isComplaint(page) && page.state.outcome !== null && OUTCOMES_WITH_LEARNING.includes(page.state.outcome);
 const isStatutory = (stage: string) => (page: CasePage) => page.case.type === 'children_act_complaint' && page.case.stage === stage;
 
 const ON: Field = { name: 'on', kind: 'date', optional: true };
+
+/**
+ * Not referred yet, or every Ombudsman case opened from this one is closed:
+ * the LGSCO sends premature referrals back, and such a case may be referred
+ * again. (A case closed as not investigated is closed too: the lifecycle
+ * refuses that one, saying why.)
+ */
+const mayReferToOmbudsman = (page: CasePage) => {
+  const referrals = page.links.filter((l) => l.kind === 'child' && l.stage === 'ombudsman');
+  return referrals.length === 0 ? !page.state.referredToOmbudsmanOn : referrals.every((l) => l.status === 'closed');
+};
 
 export const CASE_ACTIONS: CaseAction[] = [
   // Triage ---------------------------------------------------------------------
@@ -260,7 +274,7 @@ export const CASE_ACTIONS: CaseAction[] = [
       { name: 'status', kind: 'radios', options: LEARNING_ACTION_STATUSES, labels: 'casework.options.learningStatus', errorPath: 'action.status' },
       { name: 'complainantToldOn', kind: 'date', optional: true, errorPath: 'action.complainantToldOn' },
     ],
-    applies: isComplaint,
+    applies: foundAtFault,
     call: (api, caseId, v) =>
       api.staff.case.saveLearningAction({
         caseId,
@@ -394,7 +408,7 @@ export const CASE_ACTIONS: CaseAction[] = [
     can: 'escalate',
     group: 'escalation',
     fields: [ON, { name: 'ombudsmanReference', kind: 'text', optional: true }],
-    applies: (page) => isComplaint(page) && page.case.stage !== 'ombudsman' && !page.state.referredToOmbudsmanOn,
+    applies: (page) => isComplaint(page) && page.case.stage !== 'ombudsman' && mayReferToOmbudsman(page),
     call: (api, caseId, v) => api.staff.escalation.referToOmbudsman({ caseId, ...on(v), ombudsmanReference: text(v, 'ombudsmanReference') }),
   },
   {

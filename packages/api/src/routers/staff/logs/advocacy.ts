@@ -18,7 +18,11 @@ const ZReferral = z.object({
   outcome: zOptionalText({ max: 2000 }),
 });
 
-/** The advocacy referrals log (rules.md "Advocacy"): source, advocate organisation, young person, outcome. */
+/**
+ * The advocacy referrals log (rules.md "Advocacy"): source, advocate
+ * organisation, young person, outcome. A referral linked to a case is also
+ * written to that case's history.
+ */
 export const advocacyRouter = router({
   list: staffProcedureWith('read:advocacy:any').query(async ({ ctx }) => {
     const referrals = await caseworkLogsRepository(ctx.tx).listAdvocacy();
@@ -55,6 +59,20 @@ export const advocacyRouter = router({
         ctx.now(),
       );
       if (!id) throw new AppError('NOT_FOUND', 'errors.notFound');
+      if (caseId) {
+        // The case's history shows the young person was supported to complain (the young person's name stays in the log).
+        await caseworkRepository(ctx.tx).appendEvents(
+          caseId,
+          ctx.council.id,
+          [
+            {
+              type: input.referralId ? 'advocacy_referral_updated' : 'advocacy_referral_added',
+              payload: { referralId: id, referredOn: input.referredOn, source: input.source, subject: input.organisation, accepted: input.accepted },
+            },
+          ],
+          { actorUserId: ctx.session.userId, actorLabel: 'staff' },
+        );
+      }
       await recordAudit(ctx, { action: 'change', caseId, detail: 'staff.advocacy.save' });
       return { referralId: id };
     }),
