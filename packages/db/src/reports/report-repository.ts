@@ -111,9 +111,11 @@ export function reportQueries(db: Db, councilId: string, request: ReportPeriodRe
       and ${answeredBetween(period.from, answeredTo)}
     group by grouping sets ((ct.theme_id, c.outcome), (c.outcome))`;
 
-  const serviceThemes = sql<{ service_id: string; theme_id: string; count: number }>`
+  // A left join: a service whose complaints carry no theme is still a row of
+  // `service-theme` (contracts.md: each service with Stage 1 complaints received).
+  const serviceThemes = sql<{ service_id: string; theme_id: string | null; count: number }>`
     select c.service_id, ct.theme_id, count(*)::int as count
-    from cases c join case_themes ct on ct.case_id = c.id
+    from cases c left join case_themes ct on ct.case_id = c.id
     where c.council_id = ${councilId} and c.type in (${complaintTypes}) and c.stage = '1' and c.service_id is not null
       and c.received_on between ${period.from}::date and ${receivedTo}::date
     group by 1, 2`;

@@ -62,8 +62,8 @@ export type AnsweredGroup = { type: CaseType; stage: Stage | null; outcome: stri
 /** Stage 1 complaints answered in the period with a finding, by theme (`null`: all themes, each case once). */
 export type ThemeOutcomeGroup = { themeId: string | null; outcome: string; count: number };
 
-/** Stage 1 complaints received in the period, by service and theme. */
-export type ServiceThemeGroup = { serviceId: string; themeId: string; count: number };
+/** Stage 1 complaints received in the period, by service and theme (`null`: the service's complaints with no theme). */
+export type ServiceThemeGroup = { serviceId: string; themeId: string | null; count: number };
 
 export type OmbudsmanReceivedGroup = { type: Complaint; serviceId: string | null; decision: string | null; count: number };
 
