@@ -469,18 +469,18 @@ async function postgresBench(tmp: string, pagesDir: string, cleanups: Array<() =
   }
   // -- Page weight ---------------------------------------------------------------------------------
   const weights: Array<[string, PageWeight, number, boolean]> = [];
-  weights.push(['portal start page (content)', await pageWeight(servers.portal, start.html), 40 * 1024, true]);
+  weights.push(['portal start page (content)', await pageWeight(`${servers.portal}/`), 40 * 1024, true]);
   if (question.status === 200)
-    weights.push([`portal question page (form)`, await pageWeight(servers.portal, question.html), 150 * 1024, false]);
+    weights.push([`portal question page (form)`, await pageWeight(question.url), 150 * 1024, false]);
   const signIn = await capture('sign-in', `${servers.backoffice}/sign-in`);
   if (signIn.status === 200)
-    weights.push(['back-office sign-in page', await pageWeight(servers.backoffice, signIn.html), 200 * 1024, false]);
+    weights.push(['back-office sign-in page', await pageWeight(signIn.url), 200 * 1024, false]);
   for (const [label, weight, limit, noJs] of weights) {
     const ok = weight.total <= limit && (!noJs || weight.js === 0);
     add({
       section: 'Page weight',
       what: `${label}, first view, compressed`,
-      ours: `${kb(weight.total)}: HTML ${kb(weight.htmlGzip)} (gzip), CSS ${kb(weight.css)}, JS ${kb(weight.js)}${weight.other ? `, other ${kb(weight.other)}` : ''}`,
+      ours: `${kb(weight.total)}: HTML ${kb(weight.htmlGzip)} (gzip), CSS ${kb(weight.css)}, JS ${kb(weight.js)} in ${weight.scripts} files${weight.other ? `, other ${kb(weight.other)}` : ''}; as sent: ${weight.encodings.join(', ')}`,
       baseline: 'GOV.UK Frontend alone ~26 KB',
       ratio: '',
       bar: `<= ${limit / 1024} KB${noJs ? ', no JavaScript' : ''}`,
