@@ -395,6 +395,11 @@ test('the language toggle keeps the place, and answers are kept with a come-back
   await continueButton(page).click();
   await page.getByRole('link', { name: 'Cadw a dod yn ôl yn nes ymlaen' }).click();
   await checkPage(page, 'portal-complaint-save-cy');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await checkPage(page, 'portal-complaint-save-en');
+  await page.getByRole('link', { name: 'Cymraeg' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
   const link = (await page.getByTestId('resume-link').textContent())?.trim() ?? '';
   expect(link).toMatch(/\/resume\/[A-Za-z0-9_-]{40,}$/);
   await field(page, 'email').fill('nid-e-bost');

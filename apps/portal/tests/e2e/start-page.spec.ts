@@ -37,8 +37,11 @@ test('the language toggle keeps the place and is remembered', async ({ page }) =
 });
 
 test('an unknown page says so, in a page that is itself accessible', async ({ page }) => {
-  const response = await page.goto('/no-such-page');
-  expect(response?.status()).toBe(404);
-  await expect(page.locator('h1')).toHaveText('Page not found');
-  await expectAccessible(page, 'not found');
+  for (const language of LANGUAGES) {
+    const response = await page.goto(`/no-such-page?lang=${language}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1')).toHaveText(language === 'cy' ? "Heb ddod o hyd i'r dudalen" : 'Page not found');
+    await expectAccessible(page, `not found, ${language}`);
+    await keepScreenshot(page, `portal-not-found-${language}`);
+  }
 });

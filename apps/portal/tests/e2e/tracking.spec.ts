@@ -129,7 +129,10 @@ test('the link in an email opens the case; the person adds information, withdraw
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/track\?signedOut=1$/);
   await checkPage(page, 'portal-track-signed-out-en');
-  await page.goto('/track/case');
+  await page.getByRole('link', { name: 'Cymraeg' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await checkPage(page, 'portal-track-signed-out-cy');
+  await page.goto('/track/case?lang=en');
   await expect(page).toHaveURL(/\/track\?returnTo=/);
 
   // A link that is wrong or has expired says so, and offers a code instead.

@@ -65,6 +65,10 @@ describe('normaliseReference: what a person types', () => {
     expect(normaliseReference('FOI-24-7K3MM', { prefix: 'CYP' })).toEqual({ ok: false, key: 'errors.reference.invalid' });
   });
 
+  it('reads a D typed in the year as the 0 it was mistaken for', () => {
+    expect(normaliseReference('CYP-0D-22222')).toEqual({ ok: true, reference: 'CYP-00-22222' });
+  });
+
   it('says when it cannot be a reference, and when one character is wrong', () => {
     expect(normaliseReference('')).toEqual({ ok: false, key: 'errors.reference.invalid' });
     expect(normaliseReference('CYP-24-7K3M')).toEqual({ ok: false, key: 'errors.reference.invalid' });
@@ -86,7 +90,10 @@ describe('normaliseReference: what a person types', () => {
         (reference, position, replacement) => {
           const compact = reference.replace(/-/g, '');
           const index = 3 + position;
-          if (compact.charAt(index) === replacement) return;
+          const original = compact.charAt(index);
+          // The same character, not a wrong one: the one letter of the alphabet
+          // read as a year digit (a D typed for a 0, like the O it is mistaken for).
+          if (original === replacement || (position < 2 && original === '0' && replacement === 'D')) return;
           const typed = compact.slice(0, index) + replacement + compact.slice(index + 1);
           const result = normaliseReference(typed);
           expect(result.ok).toBe(false);
