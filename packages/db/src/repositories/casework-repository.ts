@@ -373,6 +373,21 @@ export function caseworkRepository(tx: Tx) {
     },
 
     /**
+     * Marks a complaint as made with an advocate's support (what the annual
+     * report's advocacy table counts). Never unmarks: support given stays a
+     * fact of the complaint. True when the case is a complaint.
+     */
+    async markAdvocateSupported(caseId: string): Promise<boolean> {
+      const result = await tx
+        .updateTable('cases')
+        .set({ advocate_supported: true })
+        .where('id', '=', caseId)
+        .where('type', 'in', ['children_act_complaint', 'corporate_complaint'])
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /**
      * Saves a transition: the new state's columns and lifecycle record, the
      * findings it recorded on the points, its remedies when it set them, and
      * its events, all in the caller's transaction.

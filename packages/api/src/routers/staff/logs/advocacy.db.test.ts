@@ -81,6 +81,39 @@ describe('an advocacy referral', () => {
     expect((await advocacyEvents(caseId)).map((e) => e.type)).toEqual(['advocacy_referral_added', 'advocacy_referral_updated']);
   });
 
+  it('accepted, marks the complaint as made with an advocate’s support, which the annual report counts; not accepted, it does not', async () => {
+    const supported = async (id: string) =>
+      (await database.db.selectFrom('cases').select('advocate_supported').where('id', '=', id).executeTakeFirstOrThrow()).advocate_supported;
+    const complaint = await (
+      await officer()
+    ).staff.case.create({
+      type: 'children_act_complaint',
+      channel: 'letter',
+      receivedOn: '2025-06-10',
+      summary: 'My care plan',
+      details: 'Nobody asked me about my care plan.',
+      name: 'Another Young Person',
+      email: 'ayp@example.com',
+    });
+    const referral = {
+      caseReference: complaint.reference,
+      referredOn: '2025-06-10',
+      source: 'iro' as const,
+      organisation: 'NYAS',
+      youngPersonName: 'Another Young Person',
+    };
+    const { referralId } = await (await officer()).staff.advocacy.save({ ...referral, accepted: null });
+    expect(await supported(complaint.caseId)).toBe(false);
+    await (await officer()).staff.advocacy.save({ ...referral, referralId, accepted: false });
+    expect(await supported(complaint.caseId)).toBe(false);
+    await (await officer()).staff.advocacy.save({ ...referral, referralId, accepted: true });
+    expect(await supported(complaint.caseId)).toBe(true);
+    const { report } = await (await officer()).staff.report.annual({ year: 2025, asOf: '2025-06-30' });
+    const advocacy = report.tables.find((t) => t.id === 'advocacy')!;
+    // This complaint, and the first test's (its referral was accepted too).
+    expect(advocacy.rows).toEqual([['Young people supported by an advocate to make a complaint', '2']]);
+  });
+
   it('not linked to a case is kept in the log, and no case’s history changes', async () => {
     const before = await database.db.selectFrom('case_events').select('id').where('council_id', '=', council.id).execute();
     const { referralId } = await (

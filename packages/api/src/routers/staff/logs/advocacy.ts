@@ -21,7 +21,8 @@ const ZReferral = z.object({
 /**
  * The advocacy referrals log (rules.md "Advocacy"): source, advocate
  * organisation, young person, outcome. A referral linked to a case is also
- * written to that case's history.
+ * written to that case's history, and an accepted one marks the complaint as
+ * made with an advocate's support.
  */
 export const advocacyRouter = router({
   list: staffProcedureWith('read:advocacy:any').query(async ({ ctx }) => {
@@ -60,6 +61,9 @@ export const advocacyRouter = router({
       );
       if (!id) throw new AppError('NOT_FOUND', 'errors.notFound');
       if (caseId) {
+        // An accepted referral means the complaint was made with an advocate's
+        // support: the annual report's advocacy table counts it (rules.md "Advocacy").
+        if (input.accepted === true) await caseworkRepository(ctx.tx).markAdvocateSupported(caseId);
         // The case's history shows the young person was supported to complain (the young person's name stays in the log).
         await caseworkRepository(ctx.tx).appendEvents(
           caseId,
