@@ -21,6 +21,8 @@ export default defineConfig({
       ...FAULT_PACKAGE_TESTS,
       ...(process.env.TEST_DATABASE_URL ? [] : ['**/*.pg.test.ts']),
     ],
+    // A fixed fast-check seed in CI, a fresh one elsewhere (tests/fast-check-seed.ts).
+    setupFiles: ['tests/fast-check-seed.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,

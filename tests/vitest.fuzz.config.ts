@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     // With the reports area's malformed-file tests of the import (reused, not rewritten).
     include: ['tests/fuzz/**/*.test.ts', ...FUZZ_PACKAGE_TESTS],
-    setupFiles: ['tests/fuzz/seed.ts'],
+    setupFiles: ['tests/fast-check-seed.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 300_000,
