@@ -1,14 +1,8 @@
-import { caseworkRepository, trackerRepository, type TrackerDates, type Tx } from '@heard/db';
+import { caseworkRepository, trackerRepository, type OpenDeadlineCase, type TrackerDates, type Tx } from '@heard/db';
 import { addWorkingDays, statementReminderOn, type CaseRules, type StatementReminder } from '@heard/domain';
 
-/** A statutory Stage 2 case whose "awaiting agreed statement" reminder falls today. */
-export type StatementReminderCase = {
-  id: string;
-  reference: string;
-  type: string;
-  ownerUserId: string | null;
-  divisionId: string | null;
-  serviceId: string | null;
+/** A statutory Stage 2 case whose "awaiting agreed statement" reminder falls today: who it reaches, as for the deadline reminders. */
+export type StatementReminderCase = Pick<OpenDeadlineCase, 'id' | 'reference' | 'type' | 'ownerUserId' | 'divisionId' | 'serviceId'> & {
   reminder: StatementReminder;
 };
 
