@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from './field-errors';
 import { ZCaseReference, ZCreateCaseInput, ZOneTimeCode, ZTrackCaseInput } from './portal';
 import { ZCaseCommand } from './case-commands';
-import { ZAdvocacyInput, ZLearningActionInput } from './staff';
+import { ZLearningActionInput } from './staff';
 
 function errors(value: unknown): { path: string; key: string }[] {
   const result = ZCreateCaseInput.safeParse(value);
@@ -123,9 +123,7 @@ describe('staff inputs', () => {
     expect(ZCaseCommand.safeParse({ type: 'extend', agreedOn: '2024-04-02', reason: '' }).success).toBe(false);
   });
 
-  it('advocacy and learning actions', () => {
-    expect(ZAdvocacyInput.safeParse({ offered: true, accepted: true, organisation: 'NYAS', referralSource: 'iro' }).success).toBe(true);
-    expect(ZAdvocacyInput.safeParse({ offered: false, accepted: true, organisation: 'NYAS' }).success).toBe(false);
+  it('learning actions', () => {
     const action = {
       description: 'Tell the family what changed',
       ownerId: '6f1c2f7e-2b1a-4c1e-9d7a-3b2f1e0c9a11',

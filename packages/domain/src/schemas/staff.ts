@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ADVOCACY_REFERRAL_SOURCES, CASE_TYPES, LEARNING_ACTION_STATUSES } from '../vocabulary';
-import { ZId, ZIsoDate, zChoice, zOptionalText, zText } from './primitives';
+import { CASE_TYPES, LEARNING_ACTION_STATUSES } from '../vocabulary';
+import { ZId, ZIsoDate, zChoice, zText } from './primitives';
 
 /**
  * Staff inputs other than lifecycle commands (those are in
@@ -19,28 +19,7 @@ export const ZTriageCaseInput = z.object({
 export type TTriageCaseInput = z.infer<typeof ZTriageCaseInput>;
 
 /**
- * An advocacy record (rules.md "Advocacy"): offered, accepted, the advocate's
- * organisation and name, the referral source; and the young person's
- * consent when an advocate submits or follows a complaint for them.
- */
-export const ZAdvocacyInput = z
-  .object({
-    offered: z.boolean(),
-    offeredOn: ZIsoDate.optional(),
-    accepted: z.boolean(),
-    organisation: zOptionalText({ max: 200 }),
-    advocateName: zOptionalText({ max: 100 }),
-    referralSource: zChoice(ADVOCACY_REFERRAL_SOURCES).optional(),
-    consentRecordedOn: ZIsoDate.optional(),
-  })
-  .superRefine((input, ctx) => {
-    if (input.accepted && !input.offered) ctx.addIssue({ code: 'custom', message: 'errors.invalid', path: ['accepted'] });
-    if (input.accepted && !input.organisation) ctx.addIssue({ code: 'custom', message: 'errors.required', path: ['organisation'] });
-  });
-export type TAdvocacyInput = z.infer<typeof ZAdvocacyInput>;
-
-/**
- * A learning action from an upheld or partly upheld complaint: owner, due
+ * A learning action from a complaint found at fault (see OUTCOMES_WITH_LEARNING): owner, due
  * date, status, and the date the complainant was told what changed (seed
  * 002's panel found learning actioned but never told).
  */
