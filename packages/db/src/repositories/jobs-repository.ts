@@ -51,6 +51,24 @@ export function jobsRepository(tx: Tx) {
       }));
     },
 
+    /**
+     * Open statutory Stage 2 complaints with no response deadline yet: the
+     * ones whose clock may be waiting for the agreed statement of complaint
+     * (the lifecycle says whether it is).
+     */
+    async listAwaitingStatement(): Promise<string[]> {
+      const rows = await tx
+        .selectFrom('cases')
+        .select('id')
+        .where('type', '=', 'children_act_complaint')
+        .where('stage', '=', '2')
+        .where('status', 'in', CHASED_STATUSES)
+        .where('due_on', 'is', null)
+        .orderBy('reference')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
     async listActiveStaff(ids: readonly string[]): Promise<StaffContact[]> {
       if (ids.length === 0) return [];
       const rows = await tx.selectFrom('users').select(['id', 'email', 'display_name', 'language']).where('id', 'in', ids).where('active', '=', true).execute();

@@ -56,7 +56,7 @@ export async function runReminders(database: HeardDatabase, options: ReminderOpt
     // Deadlines within the furthest reminder: `due` is at most that many working days away.
     const horizon = addWorkingDays(calendar, today, reminderDays[0] ?? 0);
     const cases = await jobs.listOpenDeadlines(horizon);
-    const awaitingStatement = await listStatementReminders(tx, { today, rules, rulesFor });
+    const awaitingStatement = await listStatementReminders(tx, { today, rulesFor });
     const managers = await jobs.listRoleHolders('service_manager');
     const ownerIds = [...cases, ...awaitingStatement].map((c) => c.ownerUserId).filter((id): id is string => id !== null);
     const owners = await jobs.listActiveStaff([...new Set(ownerIds)]);
